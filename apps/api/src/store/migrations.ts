@@ -1,0 +1,39 @@
+import type { SqlDatabase } from './database.ts'
+
+/**
+ * Schema changes in order. The database's `PRAGMA user_version` is the number of them applied;
+ * append new steps, never edit a released one.
+ */
+const migrations: string[] = [
+  `CREATE TABLE notes (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     body TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   ) STRICT`,
+]
+
+/** Applies the migrations the database lacks, each in its own transaction. Returns the version. */
+export function migrate(db: SqlDatabase): number {
+  const row = db.prepare('PRAGMA user_version').get()
+  const current = Number(row?.user_version ?? 0)
+  if (current > migrations.length) {
+    throw new Error(
+      `Database schema version ${current} is newer than this build supports (${migrations.length})`,
+    )
+  }
+  for (const [index, sql] of migrations.entries()) {
+    if (index < current) continue
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      db.exec(sql)
+      db.exec(`PRAGMA user_version = ${index + 1}`)
+      db.exec('COMMIT')
+    } catch (error) {
+      db.exec('ROLLBACK')
+      throw error
+    }
+  }
+  return migrations.length
+}
