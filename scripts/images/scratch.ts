@@ -4,9 +4,9 @@
 // Builds the notes API image FROM scratch out of parts on this machine. The parts are the pinned
 // Bun binary, the glibc files it links (from ldd), the bundle of `bun run --cwd apps/api build`,
 // the host's CA bundle, passwd and group for the runtime user, /tmp (1777) and the database
-// directory (owned by the runtime user). The Containerfile is rendered from nix/contract.json and built in
-// Docker format, which keeps HEALTHCHECK. Podman reads CONTAINERS_CONF, which defaults to
-// scripts/containers.conf.
+// directory (owned by the runtime user). The Containerfile is rendered from nix/contract.json and
+// built in Docker format, which keeps HEALTHCHECK. Podman reads CONTAINERS_CONF, which defaults
+// to scripts/containers.conf.
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -101,8 +101,8 @@ function defaultBuildArgs(contract: RuntimeContract): Record<string, string> {
   const appManifest = JSON.parse(readFileSync(join(repoRoot, 'apps/api/package.json'), 'utf8'))
   values.VERSION = String(appManifest.version)
   try {
-    values.REVISION = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' })
-      .trim()
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' })
+    values.REVISION = head.trim()
   } catch {
     // Outside a git checkout the revision label stays empty.
   }
