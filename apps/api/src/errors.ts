@@ -54,16 +54,22 @@ function fromHttpException(exception: HTTPException): ApiError {
 
 /**
  * Creates the single error path: every thrown value becomes one JSON error body. A 5xx is logged
- * with its stack and request id; the client gets a generic message.
+ * with its stack and request id, and the client gets only a generic message.
  */
 export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (thrown, c) => {
-    if (thrown instanceof ApiError && thrown.status < 500) return errorResponse(c, thrown)
+    const requestId = c.get('requestId')
+    if (thrown instanceof ApiError) {
+      if (thrown.status >= 500) {
+        logger.error(thrown.message, { requestId, ...describeError(thrown.cause ?? thrown) })
+      }
+      return errorResponse(c, thrown)
+    }
     if (thrown instanceof HTTPException && thrown.status < 500) {
       return errorResponse(c, fromHttpException(thrown))
     }
 
-    logger.error('unhandled error', { requestId: c.get('requestId'), ...describeError(thrown) })
+    logger.error('unhandled error', { requestId, ...describeError(thrown) })
     return errorResponse(c, new ApiError(500, 'internal_error', 'Internal server error'))
   }
 }

@@ -32,10 +32,19 @@ export function createLogger({ level, print = printToStdout }: LoggerOptions): L
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') }
 }
 
+/** Converts any value to a string, including objects whose toString throws or is missing. */
+export function safeString(value: unknown): string {
+  try {
+    return String(value)
+  } catch {
+    return Object.prototype.toString.call(value)
+  }
+}
+
 /** Turns a caught value into loggable fields, keeping the stack of an Error. */
 export function describeError(error: unknown): LogFields {
   if (error instanceof Error) {
     return { error: { name: error.name, message: error.message, stack: error.stack } }
   }
-  return { error: { thrown: String(error) } }
+  return { error: { thrown: safeString(error) } }
 }

@@ -1,8 +1,28 @@
 // Entry point on Node.js 22: @hono/node-server and node:sqlite.
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { start } from './runtime/start.ts'
+import type { RunningServer } from './runtime/types.ts'
 import { openNodeDatabase } from './store/node-sqlite.ts'
+
+function runningServer(server: Server, url: string): RunningServer {
+  return {
+    url,
+    stop: () =>
+      new Promise((closed) => {
+        // close() stops accepting and closes the connections idle right now. A connection whose
+        // request is still in flight turns idle when its response ends, so keep closing idle
+        // connections until the server reports that none are left.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50)
+        server.close(() => {
+          clearInterval(sweep)
+          closed()
+        })
+      }),
+    forceStop: () => server.closeAllConnections(),
+  }
+}
 
 await start({
   name: 'node',
@@ -10,18 +30,12 @@ await start({
   openDatabase: openNodeDatabase,
   serve: ({ fetch, port, hostname }) =>
     new Promise((resolve, reject) => {
+      // Without createServer options, @hono/node-server makes a plain node:http server.
       const server = serve({ fetch, port, hostname }, (info: AddressInfo) => {
         server.off('error', reject)
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
-        resolve({
-          url: `http://${host}:${info.port}/`,
-          // close() stops accepting and, since Node 19, also closes idle keep-alive connections.
-          stop: () => new Promise((closed) => server.close(() => closed())),
-          forceStop: () => {
-            if ('closeAllConnections' in server) server.closeAllConnections()
-          },
-        })
-      })
+        resolve(runningServer(server, `http://${host}:${info.port}/`))
+      }) as Server
       server.once('error', reject)
     }),
 })
