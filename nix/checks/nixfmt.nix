@@ -1,5 +1,5 @@
-# Every .nix file is formatted by nixfmt (RFC 166 style); a failure prints the diff from the
-# file as committed (actual, -) to nixfmt's output (expected, +).
+# Every Nix file is formatted by nixfmt (RFC 166 style); a failure prints the diff from the
+# file as committed (actual, -) to nixfmt's output (expected, +). Containerfile.nix is not Nix.
 {
   runCommand,
   nixfmt,
@@ -19,7 +19,7 @@ runCommand "check-nixfmt" { inherit nativeBuildInputs; } ''
       "$file" -; then
       status=1
     fi
-  done < <(cd ${repositorySource} && find . -name '*.nix' -not -path './node_modules/*' -print0)
+  done < <(cd ${repositorySource} && find . -name '*.nix' -not -name 'Containerfile.*' -not -path './node_modules/*' -print0)
   [ "$status" -eq 0 ] || exit 1
   touch "$out"
 ''
