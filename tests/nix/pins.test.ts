@@ -13,9 +13,9 @@ function readRepoFile(relativePath: string): string {
   return readFileSync(join(repoRoot, relativePath), 'utf8')
 }
 
-/** Fails with the file, what it should say (nix/bun.json) and what it says. */
-function expectPinned(file: string, what: string, actual: string | undefined): void {
-  expect(actual, `${file} (${what}): expected ${pinned} from ${pinFile}, actual ${actual}`).toBe(
+/** Asserts that `actual` is the pinned version; a failure names the file, field and both values. */
+function expectPinned(file: string, field: string, actual: string | undefined): void {
+  expect(actual, `${file} (${field}): expected ${pinned} from ${pinFile}, actual ${actual}`).toBe(
     pinned,
   )
 }
