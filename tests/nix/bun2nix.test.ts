@@ -43,7 +43,9 @@ describe.skipIf(!hasTool('bun'))('bun2nix over bun.lock', () => {
     for (const entry of npmPackages) {
       const [ident] = entry
       const hash = entry.find((field) => typeof field === 'string' && field.startsWith('sha512-'))
-      expect(expression, `${ident} missing from the bun2nix output`).toContain(`"${ident}" = fetchurl`)
+      expect(expression, `${ident} missing from the bun2nix output`).toContain(
+        `"${ident}" = fetchurl`,
+      )
       expect(expression, `${ident}: hash ${String(hash)} missing`).toContain(`hash = "${hash}"`)
     }
   })

@@ -41,8 +41,11 @@ function resolveInput(target: string | string[], depth = 0): LockNode | undefine
 /** Splits a `github:owner/repo[/ref]` flake reference into its parts. */
 function parseGithubUrl(url: string): { owner: string; repo: string; ref?: string } {
   const match = /^github:([^/]+)\/([^/]+)(?:\/(.+))?$/.exec(url)
-  if (!match?.[1] || !match[2]) throw new Error(`unsupported flake reference ${url}: expected github:owner/repo[/ref]`)
-  return match[3] ? { owner: match[1], repo: match[2], ref: match[3] } : { owner: match[1], repo: match[2] }
+  if (!match?.[1] || !match[2]) {
+    throw new Error(`unsupported flake reference ${url}: expected github:owner/repo[/ref]`)
+  }
+  const [, owner, repo, ref] = match
+  return ref ? { owner, repo, ref } : { owner, repo }
 }
 
 describe('flake.lock', () => {

@@ -45,7 +45,11 @@ export function listNixFiles(directory: string = repoRoot): string[] {
     const path = join(directory, entry.name)
     if (entry.isDirectory() && !skippedDirectories.has(entry.name)) {
       files.push(...listNixFiles(path))
-    } else if (entry.isFile() && entry.name.endsWith('.nix') && !entry.name.startsWith('Containerfile')) {
+    } else if (
+      entry.isFile() &&
+      entry.name.endsWith('.nix') &&
+      !entry.name.startsWith('Containerfile')
+    ) {
       files.push(relative(repoRoot, path))
     }
   }

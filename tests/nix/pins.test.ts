@@ -31,7 +31,8 @@ describe('bun pin agreement', () => {
   })
 
   test('@types/bun matches the pinned bun', () => {
-    expectPinned('package.json', 'devDependencies @types/bun', manifest.devDependencies['@types/bun'])
+    const typesVersion = manifest.devDependencies['@types/bun']
+    expectPinned('package.json', 'devDependencies @types/bun', typesVersion)
   })
 
   test.skipIf(!hasTool('bun'))('bun on PATH is the pinned bun', () => {
