@@ -25,6 +25,8 @@ stdenvNoCC.mkDerivation {
   sourceRoot = source.asset;
 
   strictDeps = true;
+  # NOTE: on macOS the binary keeps its link to the system's /usr/lib/libicucore, unlike nixpkgs'
+  # bun, which rewrites it to nixpkgs' ICU; only a macOS machine can confirm that it runs.
   # On Linux the binary links only glibc; autoPatchelfHook points it at nixpkgs' glibc.
   nativeBuildInputs = [
     unzip
