@@ -157,11 +157,9 @@ export async function buildScratchImage(options: ScratchImageOptions): Promise<S
       `${name}=${value}`,
     ])
     const idFile = join(context, 'image-id')
-    run(
-      'podman',
-      ['build', '--format', 'docker', '--iidfile', idFile, '--tag', options.tag, ...buildArgs, '.'],
-      context,
-    )
+    // Docker format keeps HEALTHCHECK; without --layers no intermediate images are left behind.
+    const buildOptions = ['--format', 'docker', '--layers=false', '--iidfile', idFile]
+    run('podman', ['build', ...buildOptions, '--tag', options.tag, ...buildArgs, '.'], context)
     const imageId = readFileSync(idFile, 'utf8').trim()
     return { tag: options.tag, imageId, bunVersion }
   } finally {

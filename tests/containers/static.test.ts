@@ -140,7 +140,8 @@ describe('Containerfile.alpine', () => {
   })
 
   test('keeps download tools out of the runtime stage', () => {
-    const runtimeText = runtime.instructions.map((instruction) => instruction.getTextContent()).join('\n')
+    const runtimeLines = runtime.instructions.map((instruction) => instruction.getTextContent())
+    const runtimeText = runtimeLines.join('\n')
     for (const tool of ['curl', 'bash', 'unzip', 'gnupg']) {
       expect(builderText(file)).toContain(tool)
       expect(runtimeText).not.toMatch(new RegExp(`\\b${tool}\\b`))
