@@ -17,11 +17,15 @@ FROM nixos/nix:2.34.1@sha256:1d59121e0c361076b4f23c158d236702f2f045b3b477b51075b
 ARG BUN_VERSION
 
 # Flakes on, identical store files hard-linked, and 300 s to reach a substituter before failing.
-RUN printf '%s\n' \
+# The image's nix.conf can be a symlink into the store, so it is replaced by a regular file that
+# keeps the image's settings.
+RUN defaults="$(cat /etc/nix/nix.conf)" \
+    && rm /etc/nix/nix.conf \
+    && printf '%s\n' "$defaults" \
       'experimental-features = nix-command flakes' \
       'auto-optimise-store = true' \
       'connect-timeout = 300' \
-      >> /etc/nix/nix.conf
+      > /etc/nix/nix.conf
 
 WORKDIR /src
 
@@ -43,7 +47,7 @@ RUN actual="$(/src/result/bin/bun --version)"; \
 # The runtime file tree: every store path the link farm references, and /nix-bin pointing at
 # its bin directory.
 RUN mkdir -p /rootfs/nix/store \
-    && cp -a $(nix-store --query --requisites /src/result) /rootfs/nix/store/ \
+    && nix-store --query --requisites /src/result | xargs cp -a -t /rootfs/nix/store/ \
     && ln -s "$(readlink -f /src/result)/bin" /rootfs/nix-bin
 
 ENV PATH=/src/result/bin:${PATH}
