@@ -93,7 +93,8 @@ ENV PATH=/nix-bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    DATABASE_PATH=/data/notes.sqlite
+    DATABASE_PATH=/data/notes.sqlite \
+    USER=app
 
 COPY --from=builder /src/apps/api/dist/ /app/
 

@@ -193,8 +193,9 @@ describe.skipIf(!hasTool('podman'))('scratch image in podman', () => {
     expect(mode & 0o1777).toBe(0o1777)
     expect(user.uid).toBe(uid)
     expect(user.gid).toBe(gid)
-    // NOTE: Bun 1.3.14 takes the user name from $USER and the shell from $SHELL, not from
-    // /etc/passwd, so only the ids and the home directory (read from passwd) are checked.
+    // Bun 1.3.14 takes the user name from $USER rather than /etc/passwd, which is why the
+    // contract sets USER; the home directory does come from passwd.
+    expect(user.username).toBe(contract.user.name)
     expect(user.homedir).toBe(contract.workdir)
   })
 })
