@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { start } from './runtime/start.ts'
 import type { RunningServer } from './runtime/types.ts'
-import { openNodeDatabase } from './store/node-sqlite.ts'
+import { loadNodeSqlite, openNodeDatabase } from './store/node-sqlite.ts'
 
 function runningServer(server: Server, url: string): RunningServer {
   return {
@@ -22,6 +22,13 @@ function runningServer(server: Server, url: string): RunningServer {
       }),
     forceStop: () => server.closeAllConnections(),
   }
+}
+
+try {
+  loadNodeSqlite()
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
 }
 
 await start({

@@ -1,8 +1,21 @@
-import { DatabaseSync } from 'node:sqlite'
 import type { OpenDatabase } from './database.ts'
 
+type NodeSqlite = typeof import('node:sqlite')
+
+/**
+ * Loads node:sqlite at run time rather than with a static import, so that a Node.js without it
+ * (older than 22.13) gets this message instead of a module link error.
+ */
+export function loadNodeSqlite(): NodeSqlite {
+  const sqlite = process.getBuiltinModule?.('node:sqlite') as NodeSqlite | undefined
+  if (!sqlite) {
+    throw new Error(`Node.js ${process.version} has no node:sqlite; use Node.js 22.13 or later`)
+  }
+  return sqlite
+}
+
 export const openNodeDatabase: OpenDatabase = (path) => {
-  const db = new DatabaseSync(path)
+  const db = new (loadNodeSqlite().DatabaseSync)(path)
   return {
     exec: (sql) => db.exec(sql),
     prepare: (sql) => {
