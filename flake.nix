@@ -87,6 +87,7 @@
           vitest = scope.callPackage ./nix/checks/vitest.nix { };
           typecheck = scope.callPackage ./nix/checks/typecheck.nix { };
           nixfmt = scope.callPackage ./nix/checks/nixfmt.nix { };
+          prettier = scope.callPackage ./nix/checks/prettier.nix { };
           shellcheck = scope.callPackage ./nix/checks/shellcheck.nix { };
           hadolint = scope.callPackage ./nix/checks/hadolint.nix { };
           pin-agreement = scope.callPackage ./nix/checks/pin-agreement.nix { };

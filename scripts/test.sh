@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the type check and every vitest suite on the pinned Bun and Node 22.
+# Runs the type check, the formatter check and every vitest suite on the pinned Bun and Node 22.
 # Container, registry and Nix tests need podman, skopeo, docker-registry and nix-instantiate;
 # .ci/run installs them. Without them those suites are skipped with the reason, except under
 # CI=true, where a missing tool fails the run.
@@ -9,4 +9,5 @@ cd "$(dirname "$0")/.."
 
 bun install --frozen-lockfile
 bun run typecheck
+bun run format:check
 exec node node_modules/vitest/vitest.mjs run "$@"

@@ -171,7 +171,12 @@ describe('Containerfile.nix', () => {
     const line = nixBuild?.getRange().start.line ?? 0
     const copied = instructionsOf(builder, 'COPY')
       .filter((copy) => copy.getRange().start.line < line)
-      .flatMap((copy) => copy.getArguments().slice(0, -1).map((argument) => argument.getValue()))
+      .flatMap((copy) =>
+        copy
+          .getArguments()
+          .slice(0, -1)
+          .map((argument) => argument.getValue()),
+      )
     expect(copied).toEqual(['flake.nix', 'flake.lock', 'nix/'])
   })
 
@@ -226,9 +231,7 @@ describe('contract check', () => {
   test('reports a changed health check interval', () => {
     const drifted = parseContainerfile(text.replace('--interval=10s', '--interval=30s'))
     const drifts = checkRuntimeContract(drifted, contract)
-    expect(drifts).toEqual([
-      { field: 'HEALTHCHECK --interval', expected: '10s', actual: '30s' },
-    ])
+    expect(drifts).toEqual([{ field: 'HEALTHCHECK --interval', expected: '10s', actual: '30s' }])
   })
 
   test('reports another Bun version', () => {

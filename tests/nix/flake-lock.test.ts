@@ -67,8 +67,10 @@ describe('flake.lock', () => {
   test('every input names an existing node', () => {
     for (const [name, node] of Object.entries(lock.nodes)) {
       for (const [input, target] of Object.entries(node.inputs ?? {})) {
-        expect(resolveInput(target), `${name}.inputs.${input} -> ${JSON.stringify(target)}`)
-          .toBeDefined()
+        expect(
+          resolveInput(target),
+          `${name}.inputs.${input} -> ${JSON.stringify(target)}`,
+        ).toBeDefined()
       }
     }
   })

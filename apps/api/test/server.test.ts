@@ -30,7 +30,9 @@ function request(
       res.on('data', (chunk: Buffer) => {
         text += chunk.toString()
       })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
+      )
     })
     req.on('error', reject)
     req.end(body)
@@ -141,13 +143,21 @@ describe.each<Runtime>(['bun', 'node'])('API server on %s', (runtime) => {
     const body = JSON.stringify({ title: 'sent during shutdown' })
     const reply = new Promise<Reply>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: server.port, path: '/notes', method: 'POST', headers: json(body) },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/notes',
+          method: 'POST',
+          headers: json(body),
+        },
         (res) => {
           let text = ''
           res.on('data', (chunk: Buffer) => {
             text += chunk.toString()
           })
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }))
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
+          )
         },
       )
       req.on('error', reject)

@@ -11,11 +11,7 @@ export function requireJson(): MiddlewareHandler {
   return async function requireJson(c, next) {
     const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim() ?? ''
     if (!jsonMediaType.test(mediaType)) {
-      throw new ApiError(
-        415,
-        'unsupported_media_type',
-        'Content-Type must be application/json',
-      )
+      throw new ApiError(415, 'unsupported_media_type', 'Content-Type must be application/json')
     }
     await next()
   }

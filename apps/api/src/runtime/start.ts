@@ -67,7 +67,10 @@ export async function start(runtime: Runtime): Promise<void> {
   try {
     server = await runtime.serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST })
   } catch (error) {
-    logger.error(`Failed to listen on HOST=${config.HOST} PORT=${config.PORT}`, describeError(error))
+    logger.error(
+      `Failed to listen on HOST=${config.HOST} PORT=${config.PORT}`,
+      describeError(error),
+    )
     store.close()
     process.exit(1)
   }

@@ -50,7 +50,10 @@ export async function startServer(
   })
 
   const listening = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${runtime} server did not start in 10 s`)), 10_000)
+    const timer = setTimeout(
+      () => reject(new Error(`${runtime} server did not start in 10 s`)),
+      10_000,
+    )
     child.stdout?.on('data', (chunk: Buffer) => {
       pending += chunk.toString()
       const lines = pending.split('\n')
