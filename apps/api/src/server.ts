@@ -7,7 +7,7 @@ await start({
   version: Bun.version,
   openDatabase: openBunDatabase,
   serve: async ({ fetch, port, hostname }) => {
-    // Bun's own body cap stays above BODY_LIMIT (at most 100 MiB) so that the app answers 413.
+    // Bun's own body cap stays above BODY_LIMIT (at most 100 MiB), so the app's 413 applies first.
     const server = Bun.serve({ fetch, port, hostname, maxRequestBodySize: 128 * 1024 * 1024 })
     return {
       url: server.url.href,

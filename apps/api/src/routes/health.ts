@@ -4,7 +4,7 @@ import type { AppEnv } from '../env.ts'
 import { ApiError } from '../errors.ts'
 import type { NoteStore } from '../store/notes-store.ts'
 
-/** Liveness (`/health`, the process answers) and readiness (`/ready`, the store answers too). */
+/** Liveness (`/health`: the process responds) and readiness (`/ready`: the store responds too). */
 export function healthRoutes(store: NoteStore) {
   const ok: Health = { status: 'ok' }
   return new Hono<AppEnv>()
@@ -13,7 +13,7 @@ export function healthRoutes(store: NoteStore) {
       try {
         store.ping()
       } catch (error) {
-        throw new ApiError(503, 'service_unavailable', 'The database is not answering', undefined, {
+        throw new ApiError(503, 'service_unavailable', 'The database did not respond', undefined, {
           cause: error,
         })
       }

@@ -7,7 +7,7 @@ export interface ServeOptions {
 }
 
 export interface RunningServer {
-  /** Where the server listens, with the port it was given (useful with PORT=0). */
+  /** The listening address, with the port the OS assigned when PORT=0. */
   url: string
   /** Stops accepting, lets in-flight requests finish and closes idle keep-alive connections. */
   stop(): Promise<void>
@@ -15,7 +15,7 @@ export interface RunningServer {
   forceStop(): void
 }
 
-/** What an entry point provides: the HTTP server and SQLite driver of its runtime. */
+/** The HTTP server and SQLite driver of one runtime, supplied by its entry point. */
 export interface Runtime {
   name: 'bun' | 'node'
   version: string
