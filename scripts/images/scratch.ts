@@ -51,7 +51,7 @@ function run(command: string, args: string[], cwd = repoRoot): string {
 }
 
 /** Finds the real Bun executable of the pinned release: .tools/ first, then PATH. */
-function findPinnedBun(version: string): string {
+export function findPinnedBun(version: string): string {
   const toolsBun = join(repoRoot, '.tools/node_modules/.bin/bun')
   const launcher = existsSync(toolsBun) ? toolsBun : 'bun'
   // The npm package's bin entry can be a launcher script, so Bun reports its own executable.
@@ -67,7 +67,7 @@ function findPinnedBun(version: string): string {
 }
 
 /** Lists the absolute paths of the shared libraries and the loader that `ldd` reports. */
-function linkedLibraries(executable: string): string[] {
+export function linkedLibraries(executable: string): string[] {
   const paths: string[] = []
   for (const line of run('ldd', [executable]).split('\n')) {
     const match = /(?:=>\s*)?(\/\S+)\s+\(0x[0-9a-f]+\)/.exec(line)

@@ -1,28 +1,19 @@
-// Podman helpers for the container tests: every call uses scripts/containers.conf, every wait is
-// bounded, and containers and volumes are removed by id.
-import { spawn, spawnSync } from 'node:child_process'
+// Podman helpers for the container tests: every call uses scripts/containers.conf and every wait is
+// bounded. The helpers that scripts/compare uses too live in scripts/images/podman.ts.
+import { spawn } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { podman, type CommandResult } from '../../scripts/images/podman.ts'
 import { podmanEnv } from '../../scripts/images/scratch.ts'
 
-export interface CommandResult {
-  status: number | null
-  stdout: string
-  stderr: string
-}
-
-export function podman(args: string[]): CommandResult {
-  const result = spawnSync('podman', args, { env: podmanEnv(), encoding: 'utf8', timeout: 60_000 })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
-}
-
-/** Runs podman and throws with its stderr unless it exits 0; returns the trimmed stdout. */
-export function podmanOk(args: string[]): string {
-  const result = podman(args)
-  if (result.status !== 0) {
-    throw new Error(`podman ${args.join(' ')} failed (${result.status}): ${result.stderr}`)
-  }
-  return result.stdout.trim()
-}
+export {
+  podman,
+  podmanOk,
+  removeContainer,
+  startContainer,
+  waitForHealth,
+  type CommandResult,
+  type ContainerOptions,
+} from '../../scripts/images/podman.ts'
 
 /** Starts podman in the background, so that a test can act while the command runs. */
 export function podmanAsync(args: string[]): Promise<CommandResult> {
@@ -35,49 +26,6 @@ export function podmanAsync(args: string[]): Promise<CommandResult> {
     child.on('error', reject)
     child.on('close', (status) => resolve({ status, stdout, stderr }))
   })
-}
-
-export interface ContainerOptions {
-  image: string
-  hostPort: number
-  readOnly?: boolean
-  /** A named volume to mount at the contract's volume path. */
-  volume?: string
-  volumePath: string
-  containerPort: number
-}
-
-/** Starts a detached container published on 127.0.0.1 only and returns its id. */
-export function startContainer(options: ContainerOptions): string {
-  const args = ['run', '--detach', '--publish']
-  args.push(`127.0.0.1:${options.hostPort}:${options.containerPort}`)
-  if (options.readOnly) args.push('--read-only')
-  if (options.volume) args.push('--volume', `${options.volume}:${options.volumePath}`)
-  return podmanOk([...args, options.image])
-}
-
-/** Removes the container and its anonymous volumes, which the image's VOLUME creates. */
-export function removeContainer(id: string): void {
-  podman(['rm', '--force', '--volumes', '--time', '0', id])
-}
-
-/** Polls GET /health until it returns 200, for at most `timeoutMs`. */
-export async function waitForHealth(port: number, timeoutMs = 15_000): Promise<Response> {
-  const deadline = Date.now() + timeoutMs
-  let lastError: unknown
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/health`, {
-        signal: AbortSignal.timeout(1_000),
-      })
-      if (response.status === 200) return response
-      lastError = new Error(`GET /health returned ${response.status}`)
-    } catch (error) {
-      lastError = error
-    }
-    await sleep(100)
-  }
-  throw new Error(`GET /health on 127.0.0.1:${port} timed out after ${timeoutMs} ms: ${lastError}`)
 }
 
 /** Polls the container's log until it contains `text`, for at most `timeoutMs`. */
