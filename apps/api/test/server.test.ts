@@ -18,11 +18,12 @@ interface Reply {
   body: string
 }
 
+/** Sends one request; `send` writes the body, all at once by default. */
 function request(
   server: ServerProcess,
   path: string,
   options: http.RequestOptions = {},
-  body?: string,
+  send: (req: http.ClientRequest) => void = (req) => req.end(),
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: server.port, path, ...options }, (res) => {
@@ -35,13 +36,13 @@ function request(
       )
     })
     req.on('error', reject)
-    req.end(body)
+    send(req)
   })
 }
 
 function postNote(server: ServerProcess, title: string) {
   const body = JSON.stringify({ title })
-  return request(server, '/notes', { method: 'POST', headers: json(body) }, body)
+  return request(server, '/notes', { method: 'POST', headers: json(body) }, (req) => req.end(body))
 }
 
 function json(body: string) {
@@ -119,7 +120,12 @@ describe.each<Runtime>(['bun', 'node'])('API server on %s', (runtime) => {
     expect(JSON.parse(missing.body).error.code).toBe('not_found')
 
     const big = JSON.stringify({ title: 'x', body: 'y'.repeat(4096) })
-    const tooLarge = await request(server, '/notes', { method: 'POST', headers: json(big) }, big)
+    const tooLarge = await request(
+      server,
+      '/notes',
+      { method: 'POST', headers: json(big) },
+      (req) => req.end(big),
+    )
     expect(tooLarge.status).toBe(413)
     expect(JSON.parse(tooLarge.body).error.code).toBe('payload_too_large')
   })
@@ -141,26 +147,7 @@ describe.each<Runtime>(['bun', 'node'])('API server on %s', (runtime) => {
   it('finishes an in-flight request on SIGTERM, then exits 0 within 2 s', async () => {
     const server = await start(runtime, { DATABASE_PATH: ':memory:' })
     const body = JSON.stringify({ title: 'sent during shutdown' })
-    const reply = new Promise<Reply>((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          path: '/notes',
-          method: 'POST',
-          headers: json(body),
-        },
-        (res) => {
-          let text = ''
-          res.on('data', (chunk: Buffer) => {
-            text += chunk.toString()
-          })
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
-          )
-        },
-      )
-      req.on('error', reject)
+    const reply = request(server, '/notes', { method: 'POST', headers: json(body) }, (req) => {
       req.write(body.slice(0, 10))
       // The rest of the body goes out only after SIGTERM, so the request is in flight then.
       setTimeout(() => req.end(body.slice(10)), 500)
