@@ -62,6 +62,11 @@
 
       # The images are Linux only: x86_64 and aarch64 (AWS Graviton), from the same files.
       onLinux = pkgs: lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux;
+
+      appOf = program: {
+        type = "app";
+        program = lib.getExe program;
+      };
     in
     {
       devShells = forEachSupportedSystem (
@@ -78,6 +83,15 @@
         // onLinux pkgs {
           image = scope.image;
           image-busybox = scope.imageBusybox;
+        }
+      );
+
+      # `nix run .#compare` builds and measures every image variant; `nix run .#push` copies one
+      # to a registry.
+      apps = forEachSupportedSystem (
+        pkgs: scope: {
+          compare = appOf (scope.callPackage ./nix/compare.nix { });
+          push = appOf (scope.callPackage ./nix/push.nix { });
         }
       );
 
