@@ -63,16 +63,22 @@ export async function runChecked(
   return result.stdout
 }
 
-/** Summarises a failed command: its arguments, exit code or time-out, and its last error line. */
+/** Summarises a failed command: its arguments, exit code or time-out, and its error line. */
 export function describeFailure(command: string, args: string[], result: CommandOutput): string {
   const how = result.timedOut ? 'timed out' : `failed with exit code ${result.status}`
-  return `${command} ${args.join(' ')} ${how}: ${lastLine(result.stderr || result.stdout)}`
+  return `${command} ${args.join(' ')} ${how}: ${errorLine(result.stderr || result.stdout)}`
 }
 
-/** Returns the last non-empty line of a command's output, the one that usually names the error. */
-export function lastLine(output: string): string {
-  const lines = output.split('\n').map((line) => line.trim())
-  return lines.filter((line) => line.length > 0).at(-1) ?? '(no output)'
+/**
+ * Returns the line of a command's output that names the error: the last line that starts with
+ * `error:` or `Error:`, as nix and podman print them, or else the last non-empty line.
+ */
+export function errorLine(output: string): string {
+  const lines = output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+  return lines.findLast((line) => /^error:/i.test(line)) ?? lines.at(-1) ?? '(no output)'
 }
 
 /** Reports whether `command` is on PATH. */

@@ -25,6 +25,19 @@ export function baseImages(containerfile: string): string[] {
 }
 
 /**
+ * Drops the tag from a reference that also has a digest: skopeo 1.9 rejects `name:tag@digest`,
+ * and the digest alone names the same manifest.
+ */
+export function withoutTag(image: string): string {
+  const at = image.indexOf('@')
+  if (at < 0) return image
+  const name = image.slice(0, at)
+  const tagColon = name.lastIndexOf(':')
+  const hasTag = tagColon > name.lastIndexOf('/')
+  return hasTag ? `${name.slice(0, tagColon)}${image.slice(at)}` : image
+}
+
+/**
  * Fetches each image's manifest with `skopeo inspect --raw` and throws on the first that cannot
  * be read in `timeoutMs`, with skopeo's error. An image already in containers-storage passes.
  */
@@ -36,7 +49,7 @@ export async function checkBaseImages(
   for (const image of images) {
     const local = await runCommand('podman', ['image', 'exists', image], { timeoutMs })
     if (local.status === 0) continue
-    const args = ['inspect', '--raw', ...extraOptions, `docker://${image}`]
+    const args = ['inspect', '--raw', ...extraOptions, `docker://${withoutTag(image)}`]
     const result = await runCommand('skopeo', args, { timeoutMs })
     if (result.status !== 0) {
       throw new Error(

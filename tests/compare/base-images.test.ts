@@ -1,9 +1,16 @@
 // The Containerfile variants' quick check: the base images come from the FROM lines, and one that
 // the registry does not have makes the variant unavailable with skopeo's error.
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { baseImages, checkBaseImages } from '../../scripts/compare/containerfile-variant.ts'
+import {
+  baseImages,
+  checkBaseImages,
+  withoutTag,
+} from '../../scripts/compare/containerfile-variant.ts'
+import { podman, podmanOk } from '../../scripts/images/podman.ts'
 import { repoRoot } from '../../scripts/images/contract.ts'
 import { hasTool } from '../support/tools.ts'
 import { startRegistry, type LoopbackRegistry } from './registry.ts'
@@ -22,14 +29,26 @@ describe('base images', () => {
     expect(images[0]).toMatch(/^alpine:3\.23\.4@sha256:[0-9a-f]{64}$/)
   })
 
+  test('drop the tag beside a digest', () => {
+    const digest = `sha256:${'a'.repeat(64)}`
+    expect(withoutTag(`alpine:3.23.4@${digest}`)).toBe(`alpine@${digest}`)
+    expect(withoutTag(`127.0.0.1:5030/base:1@${digest}`)).toBe(`127.0.0.1:5030/base@${digest}`)
+    expect(withoutTag(`127.0.0.1:5030/base@${digest}`)).toBe(`127.0.0.1:5030/base@${digest}`)
+    expect(withoutTag('alpine:3.23.4')).toBe('alpine:3.23.4')
+  })
+
   test('list every external base', () => {
     const images = baseImages(containerfile('Containerfile.nix'))
     expect(images.map((image) => image.split(':')[0])).toEqual(['nixos/nix', 'busybox'])
   })
 })
 
-describe.skipIf(!hasTool('skopeo') || !hasTool('docker-registry'))('base image check', () => {
+const tools = ['podman', 'skopeo', 'docker-registry'].every((tool) => hasTool(tool))
+
+describe.skipIf(!tools)('base image check', () => {
   let registry: LoopbackRegistry
+  const directory = mkdtempSync(join(tmpdir(), 'notes-api-base-test-'))
+  const tag = `localhost/notes-api-base-test-${process.pid}:1`
 
   beforeAll(async () => {
     registry = await startRegistry(registryPort)
@@ -37,6 +56,23 @@ describe.skipIf(!hasTool('skopeo') || !hasTool('docker-registry'))('base image c
 
   afterAll(async () => {
     await registry?.stop()
+    podman(['rmi', '--force', tag])
+    rmSync(directory, { recursive: true, force: true })
+  })
+
+  test('accepts a pinned image the registry has', async () => {
+    writeFileSync(join(directory, 'base.txt'), 'base image\n')
+    writeFileSync(join(directory, 'Containerfile'), 'FROM scratch\nCOPY base.txt /\n')
+    podmanOk(['build', '--format', 'docker', '--layers=false', '--tag', tag, directory])
+    const destination = `docker://${registry.address}/notes-api-base:1`
+    const digestFile = join(directory, 'digest')
+    const copy = ['copy', '--quiet', '--dest-tls-verify=false', '--digestfile', digestFile]
+    const copied = spawnSync('skopeo', [...copy, `containers-storage:${tag}`, destination])
+    expect(copied.status, String(copied.stderr)).toBe(0)
+    const digest = readFileSync(digestFile, 'utf8').trim()
+
+    const pinned = `${registry.address}/notes-api-base:1@${digest}`
+    await expect(checkBaseImages([pinned], 20_000, ['--tls-verify=false'])).resolves.toBeUndefined()
   })
 
   test('rejects an image the registry lacks', async () => {
