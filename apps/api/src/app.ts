@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import type { AppEnv } from './env.ts'
-import { ApiError, createErrorHandler } from './errors.ts'
+import { createErrorHandler } from './errors.ts'
 import type { Logger } from './logger.ts'
 import { catchNonErrors } from './middleware/catch-non-errors.ts'
 import { createNotFoundHandler } from './middleware/method-not-allowed.ts'
+import { readBody } from './middleware/read-body.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { healthRoutes } from './routes/health.ts'
 import { notesRoutes } from './routes/notes.ts'
@@ -19,19 +19,12 @@ export interface AppOptions {
 }
 
 /** Builds the runtime-agnostic app. Both entry points and the tests call this one factory. */
-export function createApp({ store, logger, bodyLimit: maxSize }: AppOptions) {
+export function createApp({ store, logger, bodyLimit }: AppOptions) {
   const app = new Hono<AppEnv>()
   app.use(requestId())
   app.use(requestLog(logger))
   app.use(catchNonErrors())
-  app.use(
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `Request body is over ${maxSize} bytes`)
-      },
-    }),
-  )
+  app.use(readBody(bodyLimit))
   app.notFound(createNotFoundHandler(app))
   app.onError(createErrorHandler(logger))
 

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { once } from 'node:events'
 import http from 'node:http'
+import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -109,8 +111,10 @@ describe.each<Runtime>(['bun', 'node'])('API server on %s', (runtime) => {
     expect(JSON.parse(read.body).title).toBe('over http')
     expect(read.headers['x-request-id']).toBeTruthy()
 
-    const logged = server.logs.filter((line) => line.msg === 'request')
-    expect(logged.map((line) => line.status)).toEqual([200, 200, 201, 200])
+    // Standard output is a pipe, so the last log line can arrive after its response.
+    const requestLines = () => server.logs.filter((line) => line.msg === 'request')
+    for (let waited = 0; requestLines().length < 4 && waited < 2000; waited += 20) await delay(20)
+    expect(requestLines().map((line) => line.status)).toEqual([200, 200, 201, 200])
   })
 
   it('returns a JSON 404 and 413 over HTTP', async () => {
@@ -175,6 +179,45 @@ describe.each<Runtime>(['bun', 'node'])('API server on %s', (runtime) => {
     expect(await server.exited).toEqual({ code: 0, signal: null })
     expect(Date.now() - signalled).toBeLessThan(2000)
     agent.destroy()
+  })
+
+  it('exits 1 when a request outlasts SHUTDOWN_TIMEOUT_MS', async () => {
+    const server = await start(runtime, { DATABASE_PATH: ':memory:', SHUTDOWN_TIMEOUT_MS: '500' })
+    const body = JSON.stringify({ title: 'never finished' })
+    const stuck = request(server, '/notes', { method: 'POST', headers: json(body) }, (req) => {
+      // Half the body, then silence: the request stays in flight past the timeout.
+      req.write(body.slice(0, 10))
+    }).catch((error: Error) => error)
+    await delay(200)
+    const signalled = Date.now()
+    server.child.kill('SIGTERM')
+
+    expect(await server.exited).toEqual({ code: 1, signal: null })
+    expect(Date.now() - signalled).toBeLessThan(2000)
+    expect(server.logs.at(-1)).toMatchObject({ msg: 'stopped', exitCode: 1 })
+    expect(await stuck).toBeInstanceOf(Error)
+  })
+
+  it('ignores an upload the client aborted, and still stops at once', async () => {
+    const server = await start(runtime, { DATABASE_PATH: ':memory:' })
+    const socket = net.connect(server.port, '127.0.0.1')
+    await once(socket, 'connect')
+    // A complete JSON document, but shorter than the Content-Length that announced it.
+    socket.write(
+      'POST /notes HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 100\r\n\r\n{"title":"cut short"}',
+    )
+    await delay(100)
+    socket.destroy()
+    await delay(200)
+
+    const list = await request(server, '/notes')
+    expect(JSON.parse(list.body).items).toEqual([])
+
+    const signalled = Date.now()
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toEqual({ code: 0, signal: null })
+    expect(Date.now() - signalled).toBeLessThan(2000)
   })
 
   it('stops on SIGINT with exit code 0', async () => {

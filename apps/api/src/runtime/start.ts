@@ -37,16 +37,21 @@ function stopOnSignals(server: RunningServer, store: NoteStore, config: Config, 
     stopping = true
     logger.info('shutting down', { signal })
 
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timedOut = new Promise<'timed out'>((resolve) => {
+      timer = setTimeout(() => resolve('timed out'), config.SHUTDOWN_TIMEOUT_MS)
+    })
+    const outcome = await Promise.race([server.stop().then(() => 'drained' as const), timedOut])
+    clearTimeout(timer)
+
     let exitCode = 0
-    const timer = setTimeout(() => {
+    if (outcome === 'timed out') {
       logger.warn('shutdown timed out; closing open connections', {
         timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
       })
-      exitCode = 1
       server.forceStop()
-    }, config.SHUTDOWN_TIMEOUT_MS)
-    await server.stop()
-    clearTimeout(timer)
+      exitCode = 1
+    }
 
     store.close()
     logger.info('stopped', { exitCode })
