@@ -71,6 +71,31 @@ describe('schema violations', () => {
     expect(JSON.stringify(error)).not.toContain(secret)
   })
 
+  it('does not echo unknown field names', async () => {
+    const { app } = makeTestApp()
+    const response = await postJson(app, '/notes', { title: 'x', 'password=hunter2': 1 })
+    const error = await expectError(response, 422, 'validation_failed')
+    expect(error.issues?.[0]?.message).toBe('Unknown field; the allowed fields are title and body')
+    expect(JSON.stringify(error)).not.toContain('hunter2')
+  })
+
+  it.each([
+    ['a NUL character', 'a\u0000b', 'Must not contain NUL characters'],
+    ['an unpaired surrogate', 'a\ud800b', 'Must be well-formed Unicode (no unpaired surrogates)'],
+  ])('rejects text with %s', async (_name, text, message) => {
+    const { app } = makeTestApp()
+    for (const body of [{ title: text }, { title: 'ok', body: text }]) {
+      const error = await expectError(await postJson(app, '/notes', body), 422, 'validation_failed')
+      expect(error.issues?.[0]?.message).toBe(message)
+    }
+  })
+
+  it.each(['0x10', '1e1', ' 5', '5.0', ''])('rejects the page size %j', async (limit) => {
+    const { app } = makeTestApp()
+    const response = await app.request(`/notes?limit=${encodeURIComponent(limit)}`)
+    await expectError(response, 400, 'validation_failed')
+  })
+
   it('rejects a title over the maximum length', async () => {
     const { app } = makeTestApp()
     const response = await postJson(app, '/notes', { title: 'x'.repeat(201) })

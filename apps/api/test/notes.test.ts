@@ -46,6 +46,14 @@ describe('GET /notes/:id', () => {
     expect(await response.json()).toEqual(created)
   })
 
+  it('finds a note by its id in upper case', async () => {
+    const { app } = makeTestApp()
+    const created = await (await postJson(app, '/notes', { title: 'Any case' })).json()
+    const response = await app.request(`/notes/${created.id.toUpperCase()}`)
+    expect(response.status).toBe(200)
+    expect((await response.json()).id).toBe(created.id)
+  })
+
   it('returns 404 for an unknown id', async () => {
     const { client } = makeTestApp()
     const id = '01900000-0000-7000-8000-000000000000'
@@ -79,6 +87,15 @@ describe('GET /notes', () => {
 
     expect(seen).toEqual(titles)
     expect(pages).toBe(3)
+  })
+
+  it('continues after a cursor given in upper case', async () => {
+    const { app } = makeTestApp()
+    for (const title of ['one', 'two']) await postJson(app, '/notes', { title })
+    const first = noteListSchema.parse(await (await app.request('/notes?limit=1')).json())
+    const cursor = first.nextCursor?.toUpperCase() ?? ''
+    const second = noteListSchema.parse(await (await app.request(`/notes?after=${cursor}`)).json())
+    expect(second.items.map((note) => note.title)).toEqual(['two'])
   })
 
   it('returns an empty page and no cursor when there are no notes', async () => {
