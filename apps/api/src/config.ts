@@ -1,28 +1,31 @@
 import { z } from 'zod'
 
-const portNumber = z.coerce
-  .number({ error: 'must be a whole number' })
-  .int('must be a whole number')
-  .min(0, 'must be from 0 to 65535')
-  .max(65535, 'must be from 0 to 65535')
+/** A decimal integer from `min` to `max`; `PORT=0x50`, `1e3` and a lone space are rejected. */
+function wholeNumber(min: number, max: number, unit: string) {
+  return z
+    .string()
+    .regex(/^[0-9]+$/, `must be a whole number of ${unit}`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, `must be at least ${min} ${unit}`)
+        .max(max, `must be at most ${max} ${unit}`),
+    )
+}
 
 const configSchema = z.object({
-  PORT: portNumber.default(3000),
+  PORT: z
+    .string()
+    .regex(/^[0-9]+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().max(65535, 'must be from 0 to 65535'))
+    .default(3000),
   HOST: z.string().trim().min(1, 'must not be empty').default('0.0.0.0'),
   DATABASE_PATH: z.string().trim().min(1, 'must not be empty').default('./data/notes.sqlite'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  BODY_LIMIT: z.coerce
-    .number({ error: 'must be a whole number of bytes' })
-    .int('must be a whole number of bytes')
-    .min(1024, 'must be at least 1024 bytes')
-    .max(100 * 1024 * 1024, 'must be at most 104857600 bytes (100 MiB)')
-    .default(1024 * 1024),
-  SHUTDOWN_TIMEOUT_MS: z.coerce
-    .number({ error: 'must be a whole number of milliseconds' })
-    .int('must be a whole number of milliseconds')
-    .min(100, 'must be at least 100 ms')
-    .max(120_000, 'must be at most 120000 ms')
-    .default(10_000),
+  BODY_LIMIT: wholeNumber(1024, 100 * 1024 * 1024, 'bytes').default(1024 * 1024),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 120_000, 'ms').default(10_000),
 })
 
 export type Config = z.infer<typeof configSchema>

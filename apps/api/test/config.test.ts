@@ -44,6 +44,10 @@ describe('parseConfig', () => {
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: must be from 0 to 65535'])
   })
 
+  it.each(['0x50', '1e3', ' ', '80.0', '-1'])('rejects PORT=%j', (port) => {
+    expect(problemsOf({ PORT: port })).toEqual(['PORT: must be a whole number'])
+  })
+
   it('does not print the rejected value', () => {
     const problems = problemsOf({ LOG_LEVEL: 'secret-token-value' })
     expect(problems.join('\n')).not.toContain('secret-token-value')

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { once } from 'node:events'
 import http from 'node:http'
 import net from 'node:net'
@@ -141,6 +141,8 @@ describe.each<Runtime>(['bun', 'node'])('API server on %s', (runtime) => {
     expect(created.status).toBe(201)
     const id = JSON.parse(created.body).id as string
     expect(await stopServer(first)).toEqual({ code: 0, signal: null })
+    // A clean stop checkpoints the WAL into the database file and removes it.
+    expect(existsSync(`${env.DATABASE_PATH}-wal`)).toBe(false)
 
     const second = await start(runtime, env)
     const read = await request(second, `/notes/${id}`)

@@ -14,26 +14,27 @@ const migrations: string[] = [
    ) STRICT`,
 ]
 
-/** Applies the migrations the database lacks, each in its own transaction. Returns the version. */
+/**
+ * Applies the migrations the database lacks, in one transaction, and returns the schema version.
+ * It always writes `user_version`, so a database that is read-only for this process fails here,
+ * at start, rather than on its first write request.
+ */
 export function migrate(db: SqlDatabase): number {
-  const row = db.prepare('PRAGMA user_version').get()
-  const current = Number(row?.user_version ?? 0)
-  if (current > migrations.length) {
-    throw new Error(
-      `Database schema version ${current} is newer than this build supports (${migrations.length})`,
-    )
-  }
-  for (const [index, sql] of migrations.entries()) {
-    if (index < current) continue
-    db.exec('BEGIN IMMEDIATE')
-    try {
-      db.exec(sql)
-      db.exec(`PRAGMA user_version = ${index + 1}`)
-      db.exec('COMMIT')
-    } catch (error) {
-      db.exec('ROLLBACK')
-      throw error
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    const row = db.prepare('PRAGMA user_version').get()
+    const current = Number(row?.user_version ?? 0)
+    if (current > migrations.length) {
+      throw new Error(
+        `Database schema version ${current} is newer than this build supports (${migrations.length})`,
+      )
     }
+    for (const sql of migrations.slice(current)) db.exec(sql)
+    db.exec(`PRAGMA user_version = ${migrations.length}`)
+    db.exec('COMMIT')
+  } catch (error) {
+    db.exec('ROLLBACK')
+    throw error
   }
   return migrations.length
 }
