@@ -7,8 +7,9 @@ await start({
   version: Bun.version,
   openDatabase: openBunDatabase,
   serve: async ({ fetch, port, hostname }) => {
-    // Bun's own body cap stays above BODY_LIMIT (at most 100 MiB), so the app's 413 applies first.
-    const server = Bun.serve({ fetch, port, hostname, maxRequestBodySize: 128 * 1024 * 1024 })
+    // Bun's own cap would answer an oversized body with a bare 413 before the app runs. The app's
+    // readBody middleware enforces BODY_LIMIT and returns the JSON error instead.
+    const server = Bun.serve({ fetch, port, hostname, maxRequestBodySize: Number.MAX_SAFE_INTEGER })
     return {
       url: server.url.href,
       stop: () => server.stop(),

@@ -47,6 +47,27 @@ describe('wrong content type', () => {
     expect(creates).toBe(0)
   })
 
+  it.each([
+    ['a charset other than UTF-8', { 'Content-Type': 'application/json; charset=latin1' }],
+    ['a gzip Content-Encoding', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }],
+  ])('returns 415 for %s', async (_name, headers) => {
+    const { app } = makeTestApp()
+    const response = await app.request('/notes', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: 'x' }),
+    })
+    await expectError(response, 415, 'unsupported_media_type')
+  })
+
+  it('accepts an explicit UTF-8 charset', async () => {
+    const { app } = makeTestApp()
+    const headers = { 'Content-Type': 'application/json; charset="UTF-8"' }
+    const response = await postJson(app, '/notes', { title: 'café' }, headers)
+    expect(response.status).toBe(201)
+    expect((await response.json()).title).toBe('café')
+  })
+
   it('returns 415 on PATCH too', async () => {
     const { app } = makeTestApp()
     const created = await (await postJson(app, '/notes', { title: 'x' })).json()

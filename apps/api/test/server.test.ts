@@ -134,6 +134,26 @@ describe.each<Runtime>(['bun', 'node'])('API server on %s', (runtime) => {
     expect(JSON.parse(tooLarge.body).error.code).toBe('payload_too_large')
   })
 
+  it('returns the JSON 413 for any announced size', async () => {
+    const server = await start(runtime, { DATABASE_PATH: ':memory:' })
+    const socket = net.connect(server.port, '127.0.0.1')
+    await once(socket, 'connect')
+    let reply = ''
+    socket.on('data', (chunk: Buffer) => {
+      reply += chunk.toString()
+    })
+    // 200 MiB announced, nothing sent: the answer must come from the Content-Length alone.
+    socket.write(
+      'POST /notes HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 209715200\r\n\r\n',
+    )
+    for (let waited = 0; !reply.includes('}}') && waited < 5000; waited += 20) await delay(20)
+    socket.destroy()
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /)
+    expect(reply.toLowerCase()).toContain('x-request-id: ')
+    expect(reply).toContain('"code":"payload_too_large"')
+  })
+
   it('keeps a note across a restart', async () => {
     const env = databaseEnv()
     const first = await start(runtime, env)

@@ -2,16 +2,31 @@ import type { MiddlewareHandler } from 'hono'
 import { ApiError } from '../errors.ts'
 
 const jsonMediaType = /^application\/([\w.-]+\+)?json$/i
+const charsetParameter = /;\s*charset\s*=\s*"?([^";\s]+)"?/i
+
+const unsupported = (message: string) => new ApiError(415, 'unsupported_media_type', message)
 
 /**
- * Rejects a request whose Content-Type is not JSON with 415 before validation, which would
- * otherwise see an empty object and report every field as missing.
+ * Rejects with 415, before validation, a body that is not plain UTF-8 JSON: another media type
+ * (validation would see an empty object and report every field as missing), another charset
+ * (JSON is UTF-8, RFC 8259) or a Content-Encoding such as gzip, which the API does not decode.
  */
 export function requireJson(): MiddlewareHandler {
   return async function requireJson(c, next) {
-    const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim() ?? ''
+    const contentType = c.req.header('Content-Type') ?? ''
+    const mediaType = contentType.split(';')[0]?.trim() ?? ''
     if (!jsonMediaType.test(mediaType)) {
-      throw new ApiError(415, 'unsupported_media_type', 'Content-Type must be application/json')
+      throw unsupported('Content-Type must be application/json')
+    }
+
+    const charset = charsetParameter.exec(contentType)?.[1]?.toLowerCase()
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      throw unsupported('The JSON body must be UTF-8; remove the charset parameter or set utf-8')
+    }
+
+    const encoding = c.req.header('Content-Encoding')?.trim().toLowerCase()
+    if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
+      throw unsupported('Content-Encoding is not supported; send the body uncompressed')
     }
     await next()
   }
