@@ -67,7 +67,7 @@ export function findPinnedBun(version: string): string {
 }
 
 /** Lists the absolute paths of the shared libraries and the loader that `ldd` reports. */
-export function linkedLibraries(executable: string): string[] {
+function linkedLibraries(executable: string): string[] {
   const paths: string[] = []
   for (const line of run('ldd', [executable]).split('\n')) {
     const match = /(?:=>\s*)?(\/\S+)\s+\(0x[0-9a-f]+\)/.exec(line)
@@ -75,6 +75,12 @@ export function linkedLibraries(executable: string): string[] {
   }
   if (paths.length === 0) throw new Error(`ldd ${executable} listed no libraries`)
   return paths
+}
+
+/** Copies the pinned Bun and the libraries it links into `rootfs`, at their paths in the image. */
+export function stageBunRuntime(rootfs: string, bun: string): void {
+  copyInto(rootfs, bun, `${bunDirectory}/bun`)
+  for (const library of linkedLibraries(bun)) copyInto(rootfs, library)
 }
 
 function copyInto(rootfs: string, source: string, target = source): void {
@@ -115,22 +121,20 @@ function buildAppBundle(bun: string): string {
 }
 
 function stageContext(context: string, contract: RuntimeContract, bun: string): void {
-  const rootfs = join(context, contextLayout.rootfs)
+  stageBunRuntime(join(context, contextLayout.runtime), bun)
 
-  copyInto(rootfs, bun, `${bunDirectory}/bun`)
-  for (const library of linkedLibraries(bun)) copyInto(rootfs, library)
+  const system = join(context, contextLayout.system)
+  copyInto(system, caBundle)
+  const { passwd, group } = accountFiles(contract)
+  writeFileSync(join(system, 'etc/passwd'), passwd)
+  writeFileSync(join(system, 'etc/group'), group)
+  const nsswitch = 'passwd: files\ngroup: files\nhosts: files dns\n'
+  writeFileSync(join(system, 'etc/nsswitch.conf'), nsswitch)
 
   const dist = buildAppBundle(bun)
   for (const file of readdirSync(dist)) {
-    copyInto(rootfs, join(dist, file), `${contract.workdir}/${file}`)
+    copyInto(join(context, contextLayout.app), join(dist, file), file)
   }
-
-  copyInto(rootfs, caBundle)
-  const { passwd, group } = accountFiles(contract)
-  writeFileSync(join(rootfs, 'etc/passwd'), passwd)
-  writeFileSync(join(rootfs, 'etc/group'), group)
-  const nsswitch = 'passwd: files\ngroup: files\nhosts: files dns\n'
-  writeFileSync(join(rootfs, 'etc/nsswitch.conf'), nsswitch)
 
   // tar sets the mode: Bun 1.3.14's fs.chmodSync drops the sticky bit that Node keeps.
   const tmpParent = join(context, 'tmp-parent')
@@ -157,8 +161,10 @@ export async function buildScratchImage(options: ScratchImageOptions): Promise<S
       `${name}=${value}`,
     ])
     const idFile = join(context, 'image-id')
-    // Docker format keeps HEALTHCHECK; without --layers no intermediate images are left behind.
-    const buildOptions = ['--format', 'docker', '--layers=false', '--iidfile', idFile]
+    // Docker format keeps HEALTHCHECK. --layers gives each COPY its own layer and reuses the
+    // cached ones, so a rebuild after an app change differs in the app layer only. The cached
+    // intermediate images go when the image is removed.
+    const buildOptions = ['--format', 'docker', '--layers', '--iidfile', idFile]
     run('podman', ['build', ...buildOptions, '--tag', options.tag, ...buildArgs, '.'], context)
     const imageId = readFileSync(idFile, 'utf8').trim()
     return { tag: options.tag, imageId, bunVersion }
