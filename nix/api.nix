@@ -26,11 +26,12 @@ stdenvNoCC.mkDerivation {
     runHook postBuild
   '';
 
-  # The bundle inlines every dependency, so lib/notes-api needs no node_modules.
+  # The bundle inlines every dependency, so lib/notes-api needs no node_modules; the .jsc files
+  # are the bytecode that Bun loads in place of parsing server.js.
   installPhase = ''
     runHook preInstall
     mkdir -p "$out/lib/notes-api"
-    cp apps/api/dist/*.js apps/api/dist/*.js.map "$out/lib/notes-api/"
+    cp apps/api/dist/* "$out/lib/notes-api/"
     makeWrapper ${lib.getExe bun} "$out/bin/notes-api" \
       --add-flags "$out/lib/notes-api/server.js"
     runHook postInstall

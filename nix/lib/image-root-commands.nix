@@ -3,8 +3,8 @@
 # Pure: it needs no nixpkgs, so CI evaluates it with nix-instantiate.
 {
   contract,
-  # Directory with the bundled app (server.js, healthcheck.js and their source maps); its files
-  # are copied, not linked, so that the app's store path stays out of the image.
+  # Directory with the bundled app (server.js, healthcheck.js, their bytecode and source maps);
+  # its files are copied, not linked, so that the app's store path stays out of the image.
   app,
 }:
 let

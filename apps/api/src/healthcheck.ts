@@ -2,15 +2,14 @@
 // It runs on Bun itself, because slim and distroless images have no curl or wget.
 const port = process.env.PORT || '3000'
 
-try {
-  const response = await fetch(`http://127.0.0.1:${port}/health`, {
-    signal: AbortSignal.timeout(2000),
-  })
-  if (!response.ok) {
-    console.error(`Health check failed: GET /health returned ${response.status}`)
-    process.exit(1)
-  }
-} catch (error) {
-  console.error(`Health check failed: ${error instanceof Error ? error.message : String(error)}`)
+function fail(reason: string): never {
+  console.error(`Health check failed: ${reason}`)
   process.exit(1)
 }
+
+fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) }).then(
+  (response) => {
+    if (!response.ok) fail(`GET /health returned ${response.status}`)
+  },
+  (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
+)

@@ -1,8 +1,9 @@
-// Entry point on Bun: Bun.serve and bun:sqlite.
+// Entry point on Bun: Bun.serve and bun:sqlite. No top-level await: the build compiles this file
+// to Bun's bytecode, which needs the CommonJS output format.
 import { start } from './runtime/start.ts'
 import { openBunDatabase } from './store/bun-sqlite.ts'
 
-await start({
+void start({
   name: 'bun',
   version: Bun.version,
   openDatabase: openBunDatabase,
