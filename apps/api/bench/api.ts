@@ -1,6 +1,6 @@
 // Measures the API on loopback with wrk: requests per second of GET /health and GET /notes/:id on
-// Bun and on Node, beside a bare Bun.serve as the ceiling, and the time from process start to the
-// first 200 on Bun. Run with `bun bench/api.ts` after scripts/tools.sh has put the pinned Bun and
+// Bun and on Node, beside a bare Bun.serve as the ceiling and Hono with no middleware, and the time
+// from process start to the first 200 on Bun. Run with `bun run bench` after scripts/tools.sh has put the pinned Bun and
 // Node 22 on PATH. Exits 1 when a target is missed. Writes out/bench/api.json.
 import { type Subprocess, spawn, spawnSync } from 'bun'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -11,13 +11,14 @@ const STARTS = Number(process.env.BENCH_STARTS ?? 20)
 const CEILING_SHARE_TARGET = 0.75
 const STARTUP_MEDIAN_TARGET_MS = 50
 
-const root = new URL('..', import.meta.url).pathname
+const root = new URL('../../../', import.meta.url).pathname
 const quietEnv = { ...process.env, HOST: '127.0.0.1', DATABASE_PATH: ':memory:', LOG_LEVEL: 'warn' }
 
 const commands = {
   'app on Bun': ['bun', `${root}apps/api/dist/server.js`],
   'app on Node': ['node', '--disable-warning=ExperimentalWarning', `${root}apps/api/dist/node.js`],
-  'bare Bun.serve': ['bun', `${root}bench/bare-server.ts`],
+  'Hono alone on Bun': ['bun', `${root}apps/api/bench/bare-hono.ts`],
+  'bare Bun.serve': ['bun', `${root}apps/api/bench/bare-server.ts`],
 } as const
 type Target = keyof typeof commands
 
@@ -65,7 +66,7 @@ async function throughput(target: Target, port: number) {
   const child = await startTarget(target, port)
   try {
     const health = wrk(`http://127.0.0.1:${port}/health`)
-    if (target === 'bare Bun.serve') return { health, note: null }
+    if (target === 'bare Bun.serve' || target === 'Hono alone on Bun') return { health, note: null }
 
     const created = await fetch(`http://127.0.0.1:${port}/notes`, {
       method: 'POST',
@@ -118,6 +119,7 @@ const starts = await startupTimes(port)
 const ceiling = results['bare Bun.serve']?.health ?? Number.NaN
 const bunHealth = results['app on Bun']?.health ?? Number.NaN
 const share = bunHealth / ceiling
+const honoShare = (results['Hono alone on Bun']?.health ?? Number.NaN) / ceiling
 const startupMedian = median(starts)
 
 const versions = {
@@ -137,16 +139,25 @@ console.log(
     ...rows,
     '',
     `/health on Bun is ${(share * 100).toFixed(1)}% of the bare Bun.serve ceiling (target >= ${CEILING_SHARE_TARGET * 100}%).`,
+    `Hono alone (no middleware) is ${(honoShare * 100).toFixed(1)}% of the same ceiling.`,
     `Start to first 200 on Bun: median ${startupMedian.toFixed(1)} ms over ${STARTS} starts (target <= ${STARTUP_MEDIAN_TARGET_MS} ms).`,
     `wrk -t 1 -c ${CONNECTIONS} -d ${DURATION}; ${versions.wrk}; Bun ${versions.bun}; Node ${versions.node}.`,
   ].join('\n'),
 )
 
+const record = {
+  measuredAt: new Date().toISOString(),
+  versions,
+  duration: DURATION,
+  connections: Number(CONNECTIONS),
+  results,
+  startupMs: starts,
+  startupMedianMs: startupMedian,
+  ceilingShare: share,
+  honoCeilingShare: honoShare,
+}
 mkdirSync(`${root}out/bench`, { recursive: true })
-writeFileSync(
-  `${root}out/bench/api.json`,
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), versions, duration: DURATION, connections: Number(CONNECTIONS), results, startupMs: starts, startupMedianMs: startupMedian, ceilingShare: share }, null, 2)}\n`,
-)
+writeFileSync(`${root}out/bench/api.json`, `${JSON.stringify(record, null, 2)}\n`)
 
 const missed = [
   share < CEILING_SHARE_TARGET &&
