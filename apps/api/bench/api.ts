@@ -16,7 +16,11 @@ const quietEnv = { ...process.env, HOST: '127.0.0.1', DATABASE_PATH: ':memory:',
 
 const commands = {
   'app on Bun': ['bun', `${root}apps/api/dist/server.js`],
-  'app on Node': ['node', '--disable-warning=ExperimentalWarning', `${root}apps/api/dist/node.js`],
+  'app on Node': [
+    'node',
+    '--disable-warning=ExperimentalWarning',
+    `${root}apps/api/dist-node/node.js`,
+  ],
   'Hono alone on Bun': ['bun', `${root}apps/api/bench/bare-hono.ts`],
   'bare Bun.serve': ['bun', `${root}apps/api/bench/bare-server.ts`],
 } as const

@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url'
 export type Runtime = 'bun' | 'node'
 
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url))
+const nodeDistDir = fileURLToPath(new URL('../../dist-node/', import.meta.url))
 
 /** The command that runs the bundled API on each runtime, as the images and README do. */
 export const serverCommand: Record<Runtime, string[]> = {
   bun: ['bun', `${distDir}server.js`],
-  node: ['node', '--disable-warning=ExperimentalWarning', `${distDir}node.js`],
+  node: ['node', '--disable-warning=ExperimentalWarning', `${nodeDistDir}node.js`],
 }
 
 export interface ServerProcess {
