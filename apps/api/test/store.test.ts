@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { OpenDatabase } from '../src/store/database.ts'
+import type { OpenDatabase, SqlDatabase } from '../src/store/database.ts'
 import { openNodeDatabase } from '../src/store/node-sqlite.ts'
 import { openNoteStore } from '../src/store/notes-store.ts'
 
@@ -57,6 +57,28 @@ describe('openNoteStore', () => {
       }
     }
     expect(() => openNoteStore(openReadOnly, path)).toThrow(/readonly/)
+  })
+
+  it('throws when the commit of a write fails', () => {
+    let db: SqlDatabase | undefined
+    const open: OpenDatabase = (location) => {
+      db = openNodeDatabase(location)
+      return db
+    }
+    const store = openNoteStore(open, path)
+    const note = store.create({ title: 'before', body: '' })
+    // A deferred foreign key fails at COMMIT, after the statement has returned its row, as a
+    // full disk does when the WAL cannot grow.
+    db?.exec('PRAGMA foreign_keys = ON')
+    db?.exec(`CREATE TABLE parents (id TEXT PRIMARY KEY);
+      CREATE TABLE children (parent TEXT REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED);
+      CREATE TRIGGER notes_insert AFTER INSERT ON notes BEGIN INSERT INTO children VALUES ('x'); END;
+      CREATE TRIGGER notes_update AFTER UPDATE ON notes BEGIN INSERT INTO children VALUES ('x'); END;`)
+
+    expect(() => store.create({ title: 'lost', body: '' })).toThrow('FOREIGN KEY constraint failed')
+    expect(() => store.update(note.id, { title: 'lost' })).toThrow('FOREIGN KEY constraint failed')
+    expect(store.list({ limit: 10 }).items.map((item) => item.title)).toEqual(['before'])
+    store.close()
   })
 
   it('rejects a schema newer than this build', () => {

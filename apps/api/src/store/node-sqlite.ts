@@ -22,7 +22,11 @@ export const openNodeDatabase: OpenDatabase = (path) => {
       const statement = db.prepare(sql)
       return {
         run: (...params) => statement.run(...params),
-        get: (...params) => statement.get(...params),
+        // StatementSync.get() steps once and then resets the statement, and node:sqlite drops an
+        // error that the reset raises. In autocommit mode that is where COMMIT fails (a full
+        // disk, a deferred constraint), so get() returned a RETURNING row that was never stored.
+        // all() steps to the end and throws it; every get() of the store reads at most one row.
+        get: (...params) => statement.all(...params)[0],
         all: (...params) => statement.all(...params),
       }
     },
