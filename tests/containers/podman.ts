@@ -1,9 +1,9 @@
 // Podman helpers for the container tests: every call uses scripts/containers.conf and every wait is
 // bounded. The helpers that scripts/compare uses too live in scripts/images/podman.ts.
-import { spawn } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { podman, type CommandResult } from '../../scripts/images/podman.ts'
 import { podmanEnv } from '../../scripts/images/scratch.ts'
+import { spawnAndCollect } from '../support/spawn.ts'
 
 export {
   podman,
@@ -17,15 +17,7 @@ export {
 
 /** Starts podman in the background, so that a test can act while the command runs. */
 export function podmanAsync(args: string[]): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('podman', args, { env: podmanEnv() })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
+  return spawnAndCollect('podman', args, { env: podmanEnv() })
 }
 
 /** Polls the container's log until it contains `text`, for at most `timeoutMs`. */
