@@ -13,7 +13,7 @@
 ARG BUN_VERSION=1.3.14
 
 # Tag and index digest as pinned by public Dockerfiles for nixos/nix 2.34.1.
-FROM nixos/nix:2.34.1@sha256:1d59121e0c361076b4f23c158d236702f2f045b3b477b51075b81ceb6188d34a AS builder
+FROM docker.io/nixos/nix:2.34.1@sha256:1d59121e0c361076b4f23c158d236702f2f045b3b477b51075b81ceb6188d34a AS builder
 ARG BUN_VERSION
 
 # Flakes on, identical store files hard-linked, and 300 s to reach a substituter before failing.
@@ -68,7 +68,7 @@ COPY apps/ apps/
 RUN bun run --cwd apps/api build
 
 # Tag and index digest as pinned by public Dockerfiles for busybox 1.37.0-glibc.
-FROM busybox:1.37.0-glibc@sha256:3f9777e7e82e8591542f72b965ec7db7e8b3bdb59692976af1bb9b2850b05a4e AS runtime
+FROM docker.io/library/busybox:1.37.0-glibc@sha256:3f9777e7e82e8591542f72b965ec7db7e8b3bdb59692976af1bb9b2850b05a4e AS runtime
 
 COPY --from=builder /rootfs/ /
 

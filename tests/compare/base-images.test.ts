@@ -26,7 +26,7 @@ describe('base images', () => {
   test('skip stage names', () => {
     const images = baseImages(containerfile('Containerfile.alpine'))
     expect(images).toHaveLength(1)
-    expect(images[0]).toMatch(/^alpine:3\.23\.4@sha256:[0-9a-f]{64}$/)
+    expect(images[0]).toMatch(/^docker\.io\/library\/alpine:3\.23\.4@sha256:[0-9a-f]{64}$/)
   })
 
   test('drop the tag beside a digest', () => {
@@ -39,7 +39,10 @@ describe('base images', () => {
 
   test('list every external base', () => {
     const images = baseImages(containerfile('Containerfile.nix'))
-    expect(images.map((image) => image.split(':')[0])).toEqual(['nixos/nix', 'busybox'])
+    expect(images.map((image) => image.split(':')[0])).toEqual([
+      'docker.io/nixos/nix',
+      'docker.io/library/busybox',
+    ])
   })
 })
 

@@ -147,6 +147,10 @@ export function checkBaseImagePins(file: Containerfile): Drift[] {
   for (const { from } of file.stages) {
     const image = from.getImage() ?? ''
     if (image === 'scratch' || stageNames.has(image)) continue
+    // Podman rejects a short name such as oven/bun unless registries.conf has an alias or a
+    // search registry for it, which Debian's podman does not.
+    const qualified = from.getRegistry() ? 'a registry host' : none
+    compare(drifts, `FROM ${image} registry`, 'a registry host', qualified)
     const tagged = from.getImageTag() ? 'a version tag' : none
     compare(drifts, `FROM ${image} tag`, 'a version tag', tagged)
     const digest = from.getImageDigest() ?? undefined

@@ -120,7 +120,10 @@ describe('Containerfile.alpine', () => {
   test('builds from alpine only', () => {
     const stageNames = file.stages.map((stage) => stage.name)
     const bases = file.stages.filter((stage) => !stageNames.includes(stage.from.getImage()))
-    expect(bases.map((stage) => stage.from.getImageName())).toEqual(['alpine', 'alpine'])
+    expect(bases.map((stage) => stage.from.getImageName())).toEqual([
+      'library/alpine',
+      'library/alpine',
+    ])
     expect(bases[0]?.from.getImage()).toBe(bases[1]?.from.getImage())
   })
 
@@ -193,7 +196,7 @@ describe('Containerfile.nix', () => {
   })
 
   test('runtime is busybox glibc with /nix-bin on PATH', () => {
-    expect(runtime.from.getImageName()).toBe('busybox')
+    expect(runtime.from.getImageName()).toBe('library/busybox')
     expect(runtime.from.getImageTag()).toMatch(/-glibc$/)
     const env = instructionsOf(runtime, 'ENV').map((instruction) => instruction.getTextContent())
     expect(env.join('\n')).toMatch(/PATH=\/nix-bin:/)
@@ -243,8 +246,12 @@ describe('contract check', () => {
       ['1.3.14', '1.3.13'],
     ])
     expect(drifts[0]?.field).toBe('ARG BUN_VERSION=')
-    expect(drifts[1]?.field).toMatch(/^FROM oven\/bun:1\.3\.13@sha256:[0-9a-f]{64} tag$/)
-    expect(drifts[2]?.field).toMatch(/^FROM oven\/bun:1\.3\.13-distroless@sha256:[0-9a-f]{64} tag$/)
+    expect(drifts[1]?.field).toMatch(
+      /^FROM docker\.io\/oven\/bun:1\.3\.13@sha256:[0-9a-f]{64} tag$/,
+    )
+    expect(drifts[2]?.field).toMatch(
+      /^FROM docker\.io\/oven\/bun:1\.3\.13-distroless@sha256:[0-9a-f]{64} tag$/,
+    )
   })
 
   test('reports a flattened manifest copy', () => {
@@ -262,11 +269,27 @@ describe('contract check', () => {
     ])
   })
 
+  test('reports a base image without registry', () => {
+    const short = text.replace(
+      'FROM docker.io/oven/bun:1.3.14-distroless',
+      'FROM oven/bun:1.3.14-distroless',
+    )
+    expect(checkBaseImagePins(parseContainerfile(short))).toEqual([
+      {
+        field: expect.stringMatching(
+          /^FROM oven\/bun:1\.3\.14-distroless@sha256:[0-9a-f]{64} registry$/,
+        ),
+        expected: 'a registry host',
+        actual: '(none)',
+      },
+    ])
+  })
+
   test('reports a base image without digest', () => {
     const undigested = text.replace(/@sha256:[0-9a-f]{64} AS runtime/, ' AS runtime')
     expect(checkBaseImagePins(parseContainerfile(undigested))).toEqual([
       {
-        field: 'FROM oven/bun:1.3.14-distroless digest',
+        field: 'FROM docker.io/oven/bun:1.3.14-distroless digest',
         expected: 'sha256:<64 hex>',
         actual: '(none)',
       },
