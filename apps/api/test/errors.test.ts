@@ -18,6 +18,18 @@ describe('malformed JSON', () => {
     await expectError(await postJson(app, '/notes', '{"title": '), 400, 'malformed_json')
   })
 
+  it('returns 400 for bytes that are not UTF-8', async () => {
+    const { app } = makeTestApp()
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"title":"a'), 0xff, 0x22, 0x7d])
+    const response = await app.request('/notes', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: bytes,
+    })
+    const error = await expectError(response, 400, 'malformed_json')
+    expect(error.message).toBe('The request body is not valid UTF-8')
+  })
+
   it('returns 400 for an empty JSON body', async () => {
     const { app } = makeTestApp()
     await expectError(await postJson(app, '/notes', ''), 400, 'malformed_json')

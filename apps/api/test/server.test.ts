@@ -220,6 +220,25 @@ describe.each<Runtime>(['bun', 'node'])('API server on %s', (runtime) => {
     expect(await stuck).toBeInstanceOf(Error)
   })
 
+  it('exits 1 at once on a second signal', async () => {
+    const server = await start(runtime, { DATABASE_PATH: ':memory:' })
+    const body = JSON.stringify({ title: 'never finished' })
+    const stuck = request(server, '/notes', { method: 'POST', headers: json(body) }, (req) => {
+      req.write(body.slice(0, 10))
+    }).catch((error: Error) => error)
+    await delay(200)
+    server.child.kill('SIGTERM')
+    await delay(200)
+    const signalled = Date.now()
+    server.child.kill('SIGINT')
+
+    expect(await server.exited).toEqual({ code: 1, signal: null })
+    expect(Date.now() - signalled).toBeLessThan(1000)
+    expect(server.logs.find((line) => line.level === 'warn')?.reason).toBe('second SIGINT')
+    expect(server.logs.at(-1)).toMatchObject({ msg: 'stopped', exitCode: 1 })
+    expect(await stuck).toBeInstanceOf(Error)
+  })
+
   it('ignores an upload the client aborted, and still stops at once', async () => {
     const server = await start(runtime, { DATABASE_PATH: ':memory:' })
     const socket = net.connect(server.port, '127.0.0.1')

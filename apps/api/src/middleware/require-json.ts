@@ -4,12 +4,15 @@ import { ApiError } from '../errors.ts'
 const jsonMediaType = /^application\/([\w.-]+\+)?json$/i
 const charsetParameter = /;\s*charset\s*=\s*"?([^";\s]+)"?/i
 
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
 const unsupported = (message: string) => new ApiError(415, 'unsupported_media_type', message)
 
 /**
  * Rejects with 415, before validation, a body that is not plain UTF-8 JSON: another media type
  * (validation would see an empty object and report every field as missing), another charset
  * (JSON is UTF-8, RFC 8259) or a Content-Encoding such as gzip, which the API does not decode.
+ * A body whose bytes are not valid UTF-8 gets 400.
  */
 export function requireJson(): MiddlewareHandler {
   return async function requireJson(c, next) {
@@ -27,6 +30,13 @@ export function requireJson(): MiddlewareHandler {
     const encoding = c.req.header('Content-Encoding')?.trim().toLowerCase()
     if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
       throw unsupported('Content-Encoding is not supported; send the body uncompressed')
+    }
+
+    // Request.json() would turn invalid bytes into U+FFFD and store text that was never sent.
+    try {
+      utf8.decode(await c.req.arrayBuffer())
+    } catch {
+      throw new ApiError(400, 'malformed_json', 'The request body is not valid UTF-8')
     }
     await next()
   }

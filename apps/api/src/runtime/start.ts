@@ -28,25 +28,31 @@ function openStore(runtime: Runtime, config: Config, logger: Logger): NoteStore 
 /**
  * Stops on SIGTERM or SIGINT: the server stops accepting, in-flight requests finish, idle
  * keep-alive connections close, then the database closes and the process exits 0. Past
- * SHUTDOWN_TIMEOUT_MS the remaining connections are cut and the exit code is 1.
+ * SHUTDOWN_TIMEOUT_MS, or on a second signal, the remaining connections are cut and the exit
+ * code is 1.
  */
 function stopOnSignals(server: RunningServer, store: NoteStore, config: Config, logger: Logger) {
-  let stopping = false
+  let cutShort: ((reason: string) => void) | undefined
+
   const shutdown = async (signal: NodeJS.Signals) => {
-    if (stopping) return
-    stopping = true
+    if (cutShort) {
+      cutShort(`second ${signal}`)
+      return
+    }
     logger.info('shutting down', { signal })
 
     let timer: ReturnType<typeof setTimeout> | undefined
-    const timedOut = new Promise<'timed out'>((resolve) => {
+    const stoppedEarly = new Promise<string>((resolve) => {
+      cutShort = resolve
       timer = setTimeout(() => resolve('timed out'), config.SHUTDOWN_TIMEOUT_MS)
     })
-    const outcome = await Promise.race([server.stop().then(() => 'drained' as const), timedOut])
+    const outcome = await Promise.race([server.stop().then(() => 'drained'), stoppedEarly])
     clearTimeout(timer)
 
     let exitCode = 0
-    if (outcome === 'timed out') {
-      logger.warn('shutdown timed out; closing open connections', {
+    if (outcome !== 'drained') {
+      logger.warn('shutdown cut short; closing open connections', {
+        reason: outcome,
         timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
       })
       server.forceStop()
