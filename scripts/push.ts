@@ -6,8 +6,9 @@
 // image in containers-storage (what `podman build` and `podman images` use). DESTINATION is a
 // registry reference, with or without docker://. Credentials come from skopeo's usual files:
 // $REGISTRY_AUTH_FILE, ${XDG_RUNTIME_DIR}/containers/auth.json (written by `skopeo login` and
-// `podman login`), then ~/.docker/config.json, unless --authfile names one. Self-contained, so
-// that nix/push.nix can run this one file.
+// `podman login`), ~/.config/containers/auth.json, then ~/.docker/config.json, unless --authfile
+// names one. Self-contained, so that nix/push.nix can run this one file. skopeo's progress goes to
+// standard error, so standard output holds only the line with the pushed digest.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,7 +20,8 @@ const usage = `Usage: bun scripts/push.ts [--authfile FILE] [--tls-verify=false]
   IMAGE        containers-storage:NAME, docker-archive:PATH, oci:DIR[:TAG], a Docker archive
                path (e.g. ./result of nix build .#image) or an image name in containers-storage
   DESTINATION  REGISTRY/REPOSITORY:TAG, with or without docker://
-  --authfile   registry credentials file (default: skopeo's: auth.json, then ~/.docker/config.json)
+  --authfile   registry credentials file (default: skopeo's own order of auth.json files,
+               then ~/.docker/config.json)
   --tls-verify=false
                use plain HTTP or an unverified certificate, for a registry on 127.0.0.1 only`
 
@@ -41,8 +43,8 @@ function destinationReference(destination: string): string {
   return `docker://${destination}`
 }
 
-function main(): number {
-  const { values, positionals } = parseArgs({
+function parseCommandLine() {
+  return parseArgs({
     allowPositionals: true,
     options: {
       authfile: { type: 'string' },
@@ -50,6 +52,17 @@ function main(): number {
       help: { type: 'boolean', default: false },
     },
   })
+}
+
+function main(): number {
+  let parsed: ReturnType<typeof parseCommandLine>
+  try {
+    parsed = parseCommandLine()
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`)
+    return 2
+  }
+  const { values, positionals } = parsed
   if (values.help) {
     console.log(usage)
     return 0
@@ -65,7 +78,13 @@ function main(): number {
   }
 
   const source = sourceReference(image)
-  const target = destinationReference(destination)
+  let target: string
+  try {
+    target = destinationReference(destination)
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error))
+    return 2
+  }
   const scratch = mkdtempSync(join(tmpdir(), 'notes-api-push-'))
   try {
     const digestFile = join(scratch, 'digest')
@@ -73,7 +92,8 @@ function main(): number {
     if (values.authfile) args.push('--dest-authfile', values.authfile)
     args.push(source, target)
     console.error(`skopeo ${args.join(' ')}`)
-    const result = spawnSync('skopeo', args, { stdio: 'inherit' })
+    // skopeo prints its progress on standard output: send it to standard error.
+    const result = spawnSync('skopeo', args, { stdio: ['inherit', process.stderr, 'inherit'] })
     if (result.error) throw result.error
     if (result.status !== 0) {
       console.error(`Push of ${source} to ${target} failed: skopeo exited ${result.status}`)

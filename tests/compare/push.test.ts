@@ -85,6 +85,9 @@ describe.skipIf(!tools)('push tool', () => {
     ])
     expect(pushed.stderr).not.toContain('failed')
     expect(pushed.status).toBe(0)
+    // Standard output is the digest line alone; skopeo's progress goes to standard error.
+    expect(pushed.stdout.trim().split('\n')).toHaveLength(1)
+    expect(pushed.stderr).toContain('Writing manifest')
     const digest = pushedDigest(pushed.stdout)
     expect(registryDigest(`docker://${destination}`)).toBe(digest)
 
@@ -138,6 +141,15 @@ describe.skipIf(!tools)('push tool', () => {
       skopeo(['inspect', '--raw', '--tls-verify=false', `docker://${destination}`]),
     )
     expect(manifest.config.digest).toBe(image.imageId)
+  })
+
+  test.each([
+    [['--bogus', 'a', 'b'], "Unknown option '--bogus'"],
+    [['a', 'oci:/tmp/layout'], 'only registries (docker://) are supported'],
+  ])('rejects %j with exit code 2', async (args, message) => {
+    const result = await runBunScript('scripts/push.ts', args)
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain(message)
   })
 
   test('rejects a missing destination with usage', async () => {
