@@ -50,17 +50,19 @@ const tools = ['podman', 'skopeo', 'docker-registry'].every((tool) => hasTool(to
 
 describe.skipIf(!tools)('base image check', () => {
   let registry: LoopbackRegistry
-  const directory = mkdtempSync(join(tmpdir(), 'notes-api-base-test-'))
+  // Made in beforeAll, which a skipped suite does not run, so a skip leaves no folder behind.
+  let directory: string
   const tag = `localhost/notes-api-base-test-${process.pid}:1`
 
   beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'notes-api-base-test-'))
     registry = await startRegistry(registryPort)
   })
 
   afterAll(async () => {
     await registry?.stop()
     podman(['rmi', '--force', tag])
-    rmSync(directory, { recursive: true, force: true })
+    if (directory) rmSync(directory, { recursive: true, force: true })
   })
 
   test('accepts a pinned image the registry has', async () => {

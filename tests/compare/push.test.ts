@@ -61,10 +61,12 @@ function buildSmallImage(directory: string, tag: string): LocalImage {
 describe.skipIf(!tools)('push tool', () => {
   let image: LocalImage
   let registry: LoopbackRegistry
-  const directory = mkdtempSync(join(tmpdir(), 'notes-api-push-test-'))
+  // Made in beforeAll, which a skipped suite does not run, so a skip leaves no folder behind.
+  let directory: string
   const pulled = `localhost/notes-api-pulled-${suffix}:small`
 
   beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'notes-api-push-test-'))
     image = buildSmallImage(directory, `localhost/notes-api-push-test-${suffix}:small`)
     registry = await startRegistry(registryPort)
   })
@@ -73,7 +75,7 @@ describe.skipIf(!tools)('push tool', () => {
     await registry?.stop()
     for (const reference of [image?.tag, pulled])
       if (reference) podman(['rmi', '--force', reference])
-    rmSync(directory, { recursive: true, force: true })
+    if (directory) rmSync(directory, { recursive: true, force: true })
   })
 
   test('pushes a local image and pulls it back', async () => {
