@@ -1,9 +1,9 @@
 // Runs the repository's Bun scripts as processes, the way a user runs them.
+import { type CommandOutput, runCommand } from '../../scripts/compare/command.ts'
 import { repoRoot } from '../../scripts/images/contract.ts'
-import { type SpawnResult, spawnAndCollect } from '../support/spawn.ts'
 
-export type ScriptResult = SpawnResult
+export type ScriptResult = CommandOutput
 
 export function runBunScript(script: string, args: string[]): Promise<ScriptResult> {
-  return spawnAndCollect('bun', [script, ...args], { cwd: repoRoot })
+  return runCommand('bun', [script, ...args], { cwd: repoRoot })
 }

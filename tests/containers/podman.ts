@@ -2,8 +2,7 @@
 // bounded. The helpers that scripts/compare uses too live in scripts/images/podman.ts.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { podman, type CommandResult } from '../../scripts/images/podman.ts'
-import { podmanEnv } from '../../scripts/images/scratch.ts'
-import { spawnAndCollect } from '../support/spawn.ts'
+import { runCommand } from '../../scripts/compare/command.ts'
 
 export {
   podman,
@@ -17,7 +16,7 @@ export {
 
 /** Starts podman in the background, so that a test can act while the command runs. */
 export function podmanAsync(args: string[]): Promise<CommandResult> {
-  return spawnAndCollect('podman', args, { env: podmanEnv() })
+  return runCommand('podman', args)
 }
 
 /** Polls the container's log until it contains `text`, for at most `timeoutMs`. */
