@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** A decimal integer from `min` to `max`; `PORT=0x50`, `1e3` and a lone space are rejected. */
+/** Parses a decimal integer from `min` to `max`, rejecting forms such as `0x50`, `1e3` and ` `. */
 function wholeNumber(min: number, max: number, unit: string) {
   return z
     .string()
@@ -30,7 +30,7 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>
 
-/** Thrown by `parseConfig`; `problems` holds one line per invalid variable. */
+/** Thrown by `parseConfig`; `problems` contains one line per invalid variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`)

@@ -142,7 +142,7 @@ describe.each<Runtime>(['bun', 'node'])('API server on %s', (runtime) => {
     socket.on('data', (chunk: Buffer) => {
       reply += chunk.toString()
     })
-    // 200 MiB announced, nothing sent: the answer must come from the Content-Length alone.
+    // 200 MiB announced, nothing sent: the response must come from the Content-Length alone.
     socket.write(
       'POST /notes HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
         'Content-Length: 209715200\r\n\r\n',

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
-/** Longest title, in characters, that a note accepts. */
+/** Maximum title length, in characters. */
 export const TITLE_MAX_LENGTH = 200
-/** Longest body, in characters, that a note accepts. */
+/** Maximum body length, in characters. */
 export const BODY_MAX_LENGTH = 100_000
 /** Page size of `GET /notes` when the request gives none. */
 export const DEFAULT_PAGE_SIZE = 20

@@ -13,10 +13,10 @@ export interface NoteStore {
   update(id: string, patch: UpdateNote): Note | undefined
   /** Returns false when no note has that id. */
   delete(id: string): boolean
-  /** Throws unless the database answers a query. */
+  /** Throws unless the database responds to a query. */
   ping(): void
   close(): void
-  /** What was opened: the absolute file path, or `:memory:`. */
+  /** The opened database: its absolute file path, or `:memory:`. */
   readonly location: string
   /** SQLite's journal mode after opening: `wal` for a file, `memory` for `:memory:`. */
   readonly journalMode: string
@@ -41,7 +41,7 @@ function configure(db: SqlDatabase, inMemory: boolean): string {
   const row = db.prepare(`PRAGMA journal_mode = ${mode.toUpperCase()}`).get()
   const journalMode = String(row?.journal_mode ?? '')
   if (journalMode !== mode) {
-    throw new Error(`SQLite refused journal_mode=${mode} and kept ${journalMode}`)
+    throw new Error(`SQLite kept journal_mode=${journalMode} when set to ${mode}`)
   }
   db.exec('PRAGMA synchronous = FULL')
   db.exec('PRAGMA busy_timeout = 5000')
@@ -91,7 +91,7 @@ export function openNoteStore(open: OpenDatabase, path: string): NoteStore {
       return row ? toNote(row) : undefined
     },
     list({ limit, after }) {
-      // One row more than the page tells whether another page follows.
+      // One row more than the page shows whether another page follows.
       const rows = after ? selectPageAfter.all(after, limit + 1) : selectFirstPage.all(limit + 1)
       const items = rows.slice(0, limit).map(toNote)
       const last = items.at(-1)
