@@ -8,7 +8,7 @@ void start({
   version: Bun.version,
   openDatabase: openBunDatabase,
   serve: async ({ fetch, port, hostname }) => {
-    // Bun's own cap would answer an oversized body with a bare 413 before the app runs. The app's
+    // Bun's own cap would reject an oversized body with a bare 413 before the app runs. The app's
     // readBody middleware enforces BODY_LIMIT and returns the JSON error instead.
     const server = Bun.serve({ fetch, port, hostname, maxRequestBodySize: Number.MAX_SAFE_INTEGER })
     return {

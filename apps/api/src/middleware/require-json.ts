@@ -9,10 +9,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 const unsupported = (message: string) => new ApiError(415, 'unsupported_media_type', message)
 
 /**
- * Rejects with 415, before validation, a body that is not plain UTF-8 JSON: another media type
- * (validation would see an empty object and report every field as missing), another charset
- * (JSON is UTF-8, RFC 8259) or a Content-Encoding such as gzip, which the API does not decode.
- * A body whose bytes are not valid UTF-8 gets 400.
+ * Rejects a body that is not plain UTF-8 JSON before validation runs. Another media type gets 415,
+ * because validation would see an empty object and report every field as missing. So do another
+ * charset (JSON is UTF-8, RFC 8259) and a Content-Encoding such as gzip, which the API does not
+ * decode. A body whose bytes are not valid UTF-8 gets 400.
  */
 export function requireJson(): MiddlewareHandler {
   return async function requireJson(c, next) {
