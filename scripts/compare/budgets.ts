@@ -36,9 +36,9 @@ export function readBudgets(path: string): Record<string, Budget> {
 }
 
 /** Describes one size against its budget, e.g. `compressed 40.5 MB (budget 45 MB, over)`. */
-function figure(what: string, bytes: number, maxMB: number): string {
+function figure(label: string, bytes: number, maxMB: number): string {
   const verdict = bytes > maxMB * 1e6 ? 'over' : 'within'
-  return `${what} ${megabytes(bytes)} (budget ${maxMB} MB, ${verdict})`
+  return `${label} ${megabytes(bytes)} (budget ${maxMB} MB, ${verdict})`
 }
 
 export function checkBudgets(

@@ -65,8 +65,8 @@ export async function runChecked(
 
 /** Summarises a failed command: its arguments, exit code or time-out, and its error line. */
 export function describeFailure(command: string, args: string[], result: CommandOutput): string {
-  const how = result.timedOut ? 'timed out' : `failed with exit code ${result.status}`
-  return `${command} ${args.join(' ')} ${how}: ${errorLine(result.stderr || result.stdout)}`
+  const outcome = result.timedOut ? 'timed out' : `failed with exit code ${result.status}`
+  return `${command} ${args.join(' ')} ${outcome}: ${errorLine(result.stderr || result.stdout)}`
 }
 
 /**

@@ -96,17 +96,17 @@ function largestLayers(results: ComparisonResults): string[] {
 
 export function renderMarkdown(results: ComparisonResults): string {
   const { host, settings } = results
-  const where =
+  const machine =
     `Measured ${results.measuredAt} on ${host.os}, ${host.architecture}, ${host.cpus} CPUs, ` +
     `kernel ${host.kernel}, podman ${host.podman}, skopeo ${host.skopeo}, Bun ${host.bun}.`
-  const how = settings.sizesOnly
+  const method = settings.sizesOnly
     ? 'Sizes only.'
     : `Start-up is the median of ${settings.starts} starts; load is wrk for ` +
       `${settings.loadSeconds} s with ${settings.connections} connections on 127.0.0.1.`
   const missing = notMeasured(results)
   return [
-    where,
-    how,
+    machine,
+    method,
     '',
     ...summaryTable(results),
     '',

@@ -34,8 +34,8 @@ function workspaceNodeModules(repo: string): string[] {
 /**
  * Copies the working tree into a new temporary directory and returns its path. node_modules is
  * copied with its relative symlinks kept, so the bundler resolves packages inside the copy. The
- * copy gets its own git index with every file added, because a Nix flake sees only files that
- * git tracks; the index carries no history, so the flake's revision label reads "dirty".
+ * copy gets its own git index with every file added, because a Nix flake copies only files that
+ * git tracks. The index has no commits, so the flake's revision label is "dirty".
  */
 export async function snapshotRepository(repo: string, label: string): Promise<string> {
   const copy = mkdtempSync(join(tmpdir(), `notes-api-compare-${label}-`))
@@ -51,8 +51,8 @@ export async function snapshotRepository(repo: string, label: string): Promise<s
 }
 
 /**
- * Appends one line to the API's entry point in a snapshot: a log line that the bundler keeps,
- * so the bundle, and every image layer that holds it, differs from the previous build.
+ * Appends one line to the API's entry point in a snapshot: a log line that the bundler keeps.
+ * The bundle then differs from the previous build, and so does every image layer containing it.
  */
 export async function applyOneLineChange(copy: string, marker: string): Promise<void> {
   const path = join(copy, changedFile)

@@ -140,7 +140,9 @@ function stageContext(context: string, contract: RuntimeContract, bun: string): 
   const tmpParent = join(context, 'tmp-parent')
   mkdirSync(join(tmpParent, 'tmp'), { recursive: true })
   const archive = join(context, contextLayout.tmpArchive)
-  const tarOptions = ['--owner=0', '--group=0', '--numeric-owner', '--mode=1777']
+  // A fixed mtime makes the archive the same bytes on every build, so podman reuses the cached
+  // layer; with the build's time in it, a rebuild differed in this layer as well as the app's.
+  const tarOptions = ['--owner=0', '--group=0', '--numeric-owner', '--mode=1777', '--mtime=@0']
   run('tar', ['--create', '--file', archive, ...tarOptions, '-C', tmpParent, 'tmp'])
   mkdirSync(join(context, contextLayout.volume))
 

@@ -137,6 +137,7 @@ describe.skipIf(!tools)('compare tool', () => {
   test('deploy cost counts the rebuilt layer', () => {
     const scratch = measured(results, 'scratch')
     // The app is the last layer, so a one-line change replaces that layer and reuses the others.
+    expect(scratch.deployCost, scratch.deployCostSkipped).toBeDefined()
     expect(scratch.deployCost?.layerCount).toBe(scratch.sizes.layerCount)
     expect(scratch.sizes.layerCount).toBeGreaterThan(1)
     expect(scratch.deployCost?.changedLayers).toBe(1)

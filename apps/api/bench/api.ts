@@ -1,7 +1,8 @@
 // Measures the API on loopback with wrk: requests per second of GET /health and GET /notes/:id on
-// Bun and on Node, beside a bare Bun.serve as the ceiling and Hono with no middleware, and the time
-// from process start to the first 200 on Bun. Run with `bun run bench` after scripts/tools.sh has put the pinned Bun and
-// Node 22 on PATH. Exits 1 when a target is missed. Writes out/bench/api.json.
+// Bun and on Node, beside Hono with no middleware and a bare Bun.serve as the ceiling. It also
+// measures the time from process start to the first 200 on Bun. Run `bun run bench` after
+// `. scripts/tools.sh`, which puts the pinned Bun and Node 22 on PATH. Exits 1 when a target is
+// missed, and writes out/bench/api.json.
 import { type Subprocess, spawn, spawnSync } from 'bun'
 import { mkdirSync, writeFileSync } from 'node:fs'
 

@@ -1,5 +1,5 @@
 // A second reference for the API benchmark: Hono with no middleware on Bun.serve, returning the
-// same JSON as GET /health. The gap to bare Bun.serve is Hono's own cost; the gap to the app is
+// same JSON as GET /health. The gap to bare Bun.serve is Hono's own cost. The gap to the app is
 // the cost of the app's middleware (request id, request log, body reading, error handling).
 import { Hono } from 'hono'
 

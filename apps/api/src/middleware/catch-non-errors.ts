@@ -3,7 +3,7 @@ import { safeString } from '../logger.ts'
 
 /** Wraps a thrown value that is not an Error, which Hono would not hand to `onError`. */
 export class NonErrorThrown extends Error {
-  constructor(readonly thrown: unknown) {
+  constructor(thrown: unknown) {
     super(`A non-Error value was thrown: ${safeString(thrown)}`)
     this.name = 'NonErrorThrown'
   }

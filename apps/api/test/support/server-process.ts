@@ -16,10 +16,8 @@ export const serverCommand: Record<Runtime, string[]> = {
 export interface ServerProcess {
   child: ChildProcess
   port: number
-  baseUrl: string
   /** Parsed JSON lines from standard output so far. */
   logs: Record<string, unknown>[]
-  stderr: () => string
   /** Resolves with the exit code and signal once the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
@@ -76,7 +74,7 @@ export async function startServer(
 
   const url = new URL(await listening)
   const port = Number(url.port)
-  return { child, port, baseUrl: `http://127.0.0.1:${port}`, logs, stderr: () => stderr, exited }
+  return { child, port, logs, exited }
 }
 
 /** Sends SIGTERM unless the process has already exited, and waits for the exit. */
